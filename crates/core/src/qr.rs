@@ -1,0 +1,71 @@
+//! QR codes of `otpauth://` URIs, rendered as PNG images.
+//!
+//! The QR symbol comes from the `qrcode` crate and the PNG encoding from
+//! the `png` crate; this module only lays the modules out as pixels. The
+//! pixel buffer is wiped after encoding. The PNG encoder's own internal
+//! buffers cannot be reached from here and are not wiped.
+
+use qrcode::{Color, EcLevel, QrCode};
+use zeroize::Zeroizing;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::secret::Secret;
+
+/// Pixels per QR module.
+const SCALE: usize = 6;
+
+/// The blank border around the symbol, in modules, as the QR standard asks.
+const QUIET_ZONE: usize = 4;
+
+/// The QR symbol of `text` as a grid of dark (`true`) and light modules,
+/// without a quiet zone, row by row.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`] when the text is too long for a QR code.
+pub fn modules(text: &[u8]) -> Result<(usize, Zeroizing<Vec<bool>>)> {
+    let code = QrCode::with_error_correction_level(text, EcLevel::M)
+        .map_err(|error| Error::new(ErrorKind::InvalidInput, format!("QR code: {error}")))?;
+    let width = code.width();
+    let dark = code
+        .to_colors()
+        .into_iter()
+        .map(|color| color == Color::Dark)
+        .collect();
+    Ok((width, Zeroizing::new(dark)))
+}
+
+/// A grayscale PNG of the QR code of `text`.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`] when the text is too long for a QR code.
+pub fn png(text: &Secret) -> Result<Secret> {
+    let (width, dark) = modules(text.expose())?;
+    let side = (width + 2 * QUIET_ZONE) * SCALE;
+
+    let mut pixels = Zeroizing::new(vec![0xffu8; side * side]);
+    for (index, _) in dark.iter().enumerate().filter(|(_, is_dark)| **is_dark) {
+        let top = (index / width + QUIET_ZONE) * SCALE;
+        let left = (index % width + QUIET_ZONE) * SCALE;
+        for row in top..top + SCALE {
+            pixels[row * side + left..row * side + left + SCALE].fill(0);
+        }
+    }
+
+    let mut encoded = Vec::with_capacity(side * side / 8);
+    let side_u32 = u32::try_from(side).expect("a QR code is at most 177 modules wide");
+    let mut encoder = png::Encoder::new(&mut encoded, side_u32, side_u32);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Eight);
+    let written = encoder
+        .write_header()
+        .and_then(|mut writer| writer.write_image_data(&pixels));
+    if let Err(error) = written {
+        return Err(Error::new(
+            ErrorKind::ServiceFailure,
+            format!("QR code PNG: {error}"),
+        ));
+    }
+    Ok(Secret::new(encoded))
+}
