@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use std::time::SystemTime;
 
 use conformance::Target;
-use iam_mfa::{AwsOptions, Client};
+use iam_mfa::{AssignmentStatus, AwsOptions, Client, PageRequest};
 use tokio::sync::{Mutex, MutexGuard};
 
 /// The server of this test binary, started by the first check.
@@ -177,3 +177,71 @@ async fn make() -> Moto {
 }
 
 conformance::conformance_suite!(make);
+
+/// The six operations moto has, in one lifecycle, checked where moto is
+/// faithful: so that each of them is seen to work through the `aws`
+/// backend even where a suite check meets one of moto's divergences first.
+#[tokio::test]
+async fn the_six_operations_moto_has_work_through_the_aws_backend() {
+    let target = make().await;
+    let client = target.client();
+    let user = conformance::new_user(&target, "six").await;
+
+    let device = client
+        .create_virtual_mfa_device("six-phone", Some("/team/"), &[])
+        .await
+        .expect("create");
+    let serial = format!("arn:aws:iam::{}:mfa/team/six-phone", moto::ACCOUNT_ID);
+    assert_eq!(device.serial_number, serial);
+    let seed = conformance::seed_of(&device);
+    assert_eq!(seed.len(), 64);
+    assert!(
+        seed.expose()
+            .iter()
+            .all(|byte| b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".contains(byte))
+    );
+    assert!(device.qr_code_png.as_ref().is_some_and(|qr| !qr.is_empty()));
+
+    conformance::enable(&target, &user.user_name, &device).await;
+    let listed = client
+        .list_mfa_devices(Some(&user.user_name), &PageRequest::first())
+        .await
+        .expect("list MFA devices");
+    assert_eq!(listed.items.len(), 1);
+    assert_eq!(listed.items[0].serial_number, serial);
+    assert_eq!(listed.items[0].user_name, user.user_name);
+    let assigned = client
+        .list_virtual_mfa_devices(AssignmentStatus::Assigned, &PageRequest::first())
+        .await
+        .expect("list assigned virtual MFA devices");
+    assert_eq!(assigned.items.len(), 1);
+    let holder = assigned.items[0]
+        .user
+        .as_ref()
+        .expect("an assigned device has a user");
+    assert_eq!(holder.user_name, user.user_name);
+
+    client
+        .deactivate_mfa_device(&serial, Some(&user.user_name))
+        .await
+        .expect("deactivate");
+    let unassigned = client
+        .list_virtual_mfa_devices(AssignmentStatus::Unassigned, &PageRequest::first())
+        .await
+        .expect("list unassigned virtual MFA devices");
+    assert_eq!(unassigned.items.len(), 1);
+    assert!(unassigned.items[0].user.is_none());
+
+    client
+        .delete_virtual_mfa_device(&serial)
+        .await
+        .expect("delete");
+    let remaining = client
+        .list_virtual_mfa_devices(AssignmentStatus::Any, &PageRequest::first())
+        .await
+        .expect("list virtual MFA devices");
+    assert!(remaining.items.is_empty(), "{:?}", remaining.items);
+    let error = client.delete_virtual_mfa_device(&serial).await.unwrap_err();
+    assert_eq!(error.kind(), iam_mfa::ErrorKind::NoSuchEntity, "{error}");
+    assert!(error.request_id().is_some(), "{error:?}");
+}

@@ -30,14 +30,14 @@ where
     let error = match error {
         SdkError::ServiceError(context) => {
             let status = context.raw().status().as_u16();
-            let error = service_error(operation, status, context.err());
-            match (error.request_id(), context.raw().body().bytes()) {
-                (None, Some(body)) => match request_id_in_body(body) {
-                    Some(request_id) => error.with_request_id(request_id),
-                    None => error,
-                },
-                _ => error,
+            let mut mapped = service_error(operation, status, context.err());
+            if mapped.request_id().is_none() {
+                let body = context.raw().body().bytes().unwrap_or_default();
+                if let Some(request_id) = request_id_in_body(body) {
+                    mapped = mapped.with_request_id(request_id);
+                }
             }
+            mapped.with_source(context.into_err())
         }
         SdkError::TimeoutError(_) => Error::new(
             ErrorKind::Timeout,
@@ -49,7 +49,7 @@ where
         .with_source(error),
         SdkError::DispatchFailure(ref failure) => {
             if let Some(credentials) = credentials_error(&error) {
-                credentials
+                credentials.with_source(error)
             } else if failure.is_timeout() {
                 Error::new(
                     ErrorKind::Timeout,
@@ -81,7 +81,7 @@ where
         )
         .with_source(error),
         _ => match credentials_error(&error) {
-            Some(credentials) => credentials,
+            Some(credentials) => credentials.with_source(error),
             None => Error::new(
                 ErrorKind::InvalidInput,
                 format!("{operation} could not be built: {}", causes(&error)),

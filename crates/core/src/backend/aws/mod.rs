@@ -7,7 +7,7 @@
 //! this module already validated by the [`crate::Client`], so nothing
 //! malformed is ever sent.
 //!
-//! The files of this module: [`config`] (options and the SDK's loader),
+//! The files of this module: `config` (options and the SDK's loader),
 //! `convert` (model to SDK and back), `error` (SDK errors to the
 //! library's), and one file per group of operations: `devices`, `lists`,
 //! `tags`, `users`.

@@ -367,6 +367,10 @@ pub(super) fn get(
     })
 }
 
+/// The query of a page of a user's devices: user, marker, limit.
+pub(super) const LIST_FOR_USER_SQL: &str = "SELECT serial_number, enable_date FROM devices \
+     WHERE user = ?1 AND serial_number > ?2 ORDER BY serial_number LIMIT ?3";
+
 /// One page of the devices enabled for a user, virtual and hardware.
 ///
 /// # Errors
@@ -385,10 +389,7 @@ pub(super) fn list_for_user(
     };
     let limit = paging::max_items(page);
 
-    let mut statement = db.prepare_cached(
-        "SELECT serial_number, enable_date FROM devices \
-         WHERE user = ?1 AND serial_number > ?2 ORDER BY serial_number LIMIT ?3",
-    )?;
+    let mut statement = db.prepare_cached(LIST_FOR_USER_SQL)?;
     let rows = statement
         .query_map(params![user.id, after, limit as i64 + 1], |row| {
             Ok(MfaDevice {
@@ -422,14 +423,7 @@ pub(super) fn list_virtual(
     };
     let limit = paging::max_items(page);
 
-    let filter = assignment_filter(status);
-    let sql = format!(
-        "SELECT devices.serial_number, devices.enable_date, {USER_COLUMNS} \
-         FROM devices LEFT JOIN users ON users.id = devices.user \
-         WHERE {filter} AND devices.serial_number > ?1 \
-         ORDER BY devices.serial_number LIMIT ?2"
-    );
-    let mut statement = db.prepare_cached(&sql)?;
+    let mut statement = db.prepare_cached(&list_virtual_sql(status))?;
     let rows = statement
         .query_map(params![after, limit as i64 + 1], |row| {
             virtual_from_row(row, account_id)
@@ -441,15 +435,21 @@ pub(super) fn list_virtual(
     }))
 }
 
-/// The condition that selects the virtual devices of an assignment status,
-/// written exactly as the condition of its partial index, so that SQLite
-/// walks that index from the marker on.
-pub(super) fn assignment_filter(status: AssignmentStatus) -> &'static str {
-    match status {
+/// The query of a page of virtual devices of an assignment status: marker,
+/// limit. Each status's condition is written exactly as the condition of
+/// its partial index, so that SQLite walks that index from the marker on.
+pub(super) fn list_virtual_sql(status: AssignmentStatus) -> String {
+    let filter = match status {
         AssignmentStatus::Any => "devices.hardware = 0",
         AssignmentStatus::Assigned => "devices.hardware = 0 AND devices.user IS NOT NULL",
         AssignmentStatus::Unassigned => "devices.hardware = 0 AND devices.user IS NULL",
-    }
+    };
+    format!(
+        "SELECT devices.serial_number, devices.enable_date, {USER_COLUMNS} \
+         FROM devices LEFT JOIN users ON users.id = devices.user \
+         WHERE {filter} AND devices.serial_number > ?1 \
+         ORDER BY devices.serial_number LIMIT ?2"
+    )
 }
 
 fn virtual_from_row(row: &Row<'_>, account_id: &str) -> rusqlite::Result<VirtualMfaDevice> {

@@ -674,35 +674,45 @@ fn get_with_a_user_name_requires_that_users_device() {
 
 #[test]
 fn every_list_walks_an_index_from_its_marker() {
+    let queries = [
+        (
+            devices::list_virtual_sql(AssignmentStatus::Any),
+            "virtual_devices",
+        ),
+        (
+            devices::list_virtual_sql(AssignmentStatus::Assigned),
+            "virtual_assigned",
+        ),
+        (
+            devices::list_virtual_sql(AssignmentStatus::Unassigned),
+            "virtual_unassigned",
+        ),
+        (devices::LIST_FOR_USER_SQL.to_owned(), "devices_of_user"),
+        (users::list_sql(), "sqlite_autoindex_users_1"),
+    ];
     let local = backend();
-    let plans: Vec<String> = local
-        .store
-        .read(|db| {
-            let mut plans = Vec::new();
-            for status in [
-                AssignmentStatus::Any,
-                AssignmentStatus::Assigned,
-                AssignmentStatus::Unassigned,
-            ] {
-                let filter = devices::assignment_filter(status);
-                let sql = format!(
-                    "EXPLAIN QUERY PLAN SELECT devices.serial_number FROM devices \
-                     LEFT JOIN users ON users.id = devices.user \
-                     WHERE {filter} AND devices.serial_number > ?1 \
-                     ORDER BY devices.serial_number LIMIT 101"
-                );
-                let mut statement = db.prepare(&sql)?;
-                let rows = statement.query_map(["x"], |row| row.get::<_, String>(3))?;
-                plans.push(rows.collect::<rusqlite::Result<Vec<_>>>()?.join("; "));
-            }
-            Ok(plans)
-        })
-        .unwrap();
-    let indexes = ["virtual_devices", "virtual_assigned", "virtual_unassigned"];
-    for (plan, index) in plans.iter().zip(indexes) {
-        let range = format!("SEARCH devices USING INDEX {index} (serial_number>?)");
-        assert!(plan.contains(&range), "{plan}");
-        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    for (sql, index) in queries {
+        let plan = local
+            .store
+            .read(|db| {
+                let mut statement = db.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+                let count = statement.parameter_count();
+                let parameters = vec![rusqlite::types::Value::Null; count];
+                let rows = statement.query_map(rusqlite::params_from_iter(parameters), |row| {
+                    row.get::<_, String>(3)
+                })?;
+                Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?.join("; "))
+            })
+            .unwrap();
+        assert!(
+            plan.contains(&format!("INDEX {index} (")),
+            "{index}: {plan}"
+        );
+        assert!(
+            plan.contains('>'),
+            "{index} does not seek to the marker: {plan}"
+        );
+        assert!(!plan.contains("TEMP B-TREE"), "{index} sorts: {plan}");
     }
 }
 

@@ -169,12 +169,7 @@ pub(super) fn list(
     let prefix = path_prefix.unwrap_or("/");
     let limit = paging::max_items(page);
 
-    let sql = format!(
-        "SELECT {USER_COLUMNS} FROM users \
-         WHERE name_key > ?1 AND substr(path, 1, length(?2)) = ?2 \
-         ORDER BY name_key LIMIT ?3"
-    );
-    let mut statement = db.prepare_cached(&sql)?;
+    let mut statement = db.prepare_cached(&list_sql())?;
     let rows = statement
         .query_map(params![after, prefix, limit as i64 + 1], |row| {
             user_from_row(row, 0, account_id).map(|row| row.user)
@@ -184,6 +179,15 @@ pub(super) fn list(
     Ok(paging::page_of(rows, limit, |user| {
         paging::encode_key(List::Users, account_id, &name_key(&user.user_name))
     }))
+}
+
+/// The query of a page of users: marker, path prefix, limit.
+pub(super) fn list_sql() -> String {
+    format!(
+        "SELECT {USER_COLUMNS} FROM users \
+         WHERE name_key > ?1 AND substr(path, 1, length(?2)) = ?2 \
+         ORDER BY name_key LIMIT ?3"
+    )
 }
 
 /// The key a user name is unique and ordered by.

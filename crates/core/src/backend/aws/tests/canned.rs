@@ -123,7 +123,8 @@ impl HttpConnector for Canned {
                 HttpConnectorFuture::ready(Err(ConnectorError::io("connection refused".into())))
             }
             Answer::ConnectTimeout => {
-                HttpConnectorFuture::ready(Err(ConnectorError::timeout("connect timed out".into())))
+                let timeout = ConnectorError::timeout("connect timed out".into());
+                HttpConnectorFuture::ready(Err(timeout))
             }
             Answer::Never => HttpConnectorFuture::new(std::future::pending()),
         }

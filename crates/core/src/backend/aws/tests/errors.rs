@@ -6,6 +6,8 @@ use std::time::{Duration, Instant};
 
 use aws_credential_types::provider::error::CredentialsError;
 use aws_credential_types::provider::{ProvideCredentials, future};
+use aws_sdk_iam::error::ProvideErrorMetadata;
+use aws_sdk_iam::operation::get_mfa_device::GetMFADeviceError;
 
 use super::canned::Answer;
 use super::{REQUEST_ID, backend, backend_with, error_answer, options};
@@ -179,6 +181,24 @@ async fn every_operation_maps_the_design_table_rows() {
             format!("{code}: {message} (request id {REQUEST_ID})")
         );
     }
+}
+
+#[tokio::test]
+async fn the_sdk_error_stays_available_as_the_source() {
+    let answer = error_answer(
+        404,
+        "NoSuchEntity",
+        "MFA Device with serial number X does not exist.",
+    );
+    let (backend, _) = backend([answer]).await;
+
+    let error = fail(&backend, 6).await;
+
+    let source = std::error::Error::source(&error).expect("a source");
+    let typed = source
+        .downcast_ref::<GetMFADeviceError>()
+        .expect("the SDK's GetMFADevice error");
+    assert_eq!(typed.code(), Some("NoSuchEntity"));
 }
 
 #[tokio::test]
