@@ -44,20 +44,25 @@ pub fn png(text: &Secret) -> Result<Secret> {
     let (width, dark) = modules(text.expose())?;
     let side = (width + 2 * QUIET_ZONE) * SCALE;
 
-    let mut pixels = Zeroizing::new(vec![0xffu8; side * side]);
+    // One bit a pixel, most significant bit first; 1 is white.
+    let row_bytes = side.div_ceil(8);
+    let mut pixels = Zeroizing::new(vec![0xffu8; row_bytes * side]);
     for (index, _) in dark.iter().enumerate().filter(|(_, is_dark)| **is_dark) {
         let top = (index / width + QUIET_ZONE) * SCALE;
         let left = (index % width + QUIET_ZONE) * SCALE;
         for row in top..top + SCALE {
-            pixels[row * side + left..row * side + left + SCALE].fill(0);
+            for column in left..left + SCALE {
+                pixels[row * row_bytes + column / 8] &= !(0x80 >> (column % 8));
+            }
         }
     }
 
-    let mut encoded = Vec::with_capacity(side * side / 8);
+    let mut encoded = Vec::with_capacity(pixels.len() / 4);
     let side_u32 = u32::try_from(side).expect("a QR code is at most 177 modules wide");
     let mut encoder = png::Encoder::new(&mut encoded, side_u32, side_u32);
     encoder.set_color(png::ColorType::Grayscale);
-    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_depth(png::BitDepth::One);
+    encoder.set_compression(png::Compression::Fast);
     let written = encoder
         .write_header()
         .and_then(|mut writer| writer.write_image_data(&pixels));
