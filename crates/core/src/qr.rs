@@ -1,11 +1,12 @@
 //! QR codes of `otpauth://` URIs, rendered as PNG images.
 //!
-//! The QR symbol comes from the `qrcode` crate and the PNG encoding from
+//! The QR symbol comes from the `qrcodegen` crate and the PNG encoding from
 //! the `png` crate; this module only lays the modules out as pixels. The
-//! pixel buffer is wiped after encoding. The PNG encoder's own internal
-//! buffers cannot be reached from here and are not wiped.
+//! pixel buffer is wiped after encoding. The QR encoder's and the PNG
+//! encoder's own internal buffers cannot be reached from here and are not
+//! wiped.
 
-use qrcode::{Color, EcLevel, QrCode};
+use qrcodegen::{QrCode, QrCodeEcc};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -24,13 +25,14 @@ const QUIET_ZONE: usize = 4;
 ///
 /// [`ErrorKind::InvalidInput`] when the text is too long for a QR code.
 pub fn modules(text: &[u8]) -> Result<(usize, Zeroizing<Vec<bool>>)> {
-    let code = QrCode::with_error_correction_level(text, EcLevel::M)
-        .map_err(|error| Error::new(ErrorKind::InvalidInput, format!("QR code: {error}")))?;
-    let width = code.width();
-    let dark = code
-        .to_colors()
-        .into_iter()
-        .map(|color| color == Color::Dark)
+    let code = QrCode::encode_binary(text, QrCodeEcc::Medium).map_err(|error| {
+        Error::new(ErrorKind::InvalidInput, format!("QR code: {error}"))
+    })?;
+    let width = usize::try_from(code.size()).expect("a QR code is at most 177 modules wide");
+    let side = code.size();
+    let dark = (0..side)
+        .flat_map(|y| (0..side).map(move |x| (x, y)))
+        .map(|(x, y)| code.get_module(x, y))
         .collect();
     Ok((width, Zeroizing::new(dark)))
 }
