@@ -8,6 +8,9 @@
 # builds the `iam-mfa` binary (for the tests against `iam-mfa serve`) and
 # the module in cargo's dev profile, sharing target/debug with the rest of
 # the workspace; then runs ruff, mypy, stubtest and pytest.
+#
+# With IAM_MFA_INSTALL=pip, the module is installed as its users install
+# it, `pip install ./bindings/python` (a release build), instead.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,9 +36,15 @@ export VIRTUAL_ENV=$venv
 export PATH=$venv/bin:$PATH
 export AWS_EC2_METADATA_DISABLED=true
 
-step "building the iam-mfa binary and the module (dev profile)"
+step "building the iam-mfa binary"
 (cd "$root" && cargo build --quiet -p iam-mfa-cli)
-(cd "$here" && maturin develop --quiet)
+if [ "${IAM_MFA_INSTALL:-}" = pip ]; then
+  step "pip install ./bindings/python (release build)"
+  (cd "$root" && python -m pip install --quiet ./bindings/python)
+else
+  step "building the module (dev profile)"
+  (cd "$here" && maturin develop --quiet)
+fi
 
 cd "$here"
 step "ruff"
