@@ -42,7 +42,9 @@ def binary() -> Path:
 class Served:
     """One `iam-mfa serve` process."""
 
-    def __init__(self, log: Path, *args: str) -> None:
+    def __init__(
+        self, log: Path, *args: str, env: dict[str, str] | None = None
+    ) -> None:
         self.log = log
         self._log_file = log.open("wb")
         self.process = subprocess.Popen(
@@ -50,6 +52,7 @@ class Served:
             stdout=subprocess.PIPE,
             stderr=self._log_file,
             stdin=subprocess.DEVNULL,
+            env={**os.environ, **(env or {})},
         )
         self.url = self._read_listening_line()
 
@@ -107,8 +110,9 @@ def start(tmp_path: Path) -> Iterator:
     """Starts servers with extra arguments; stops them all at the end."""
     started: list[Served] = []
 
-    def launch(*args: str) -> Served:
-        served = Served(tmp_path / f"server-{len(started)}.log", *args)
+    def launch(*args: str, env: dict[str, str] | None = None) -> Served:
+        log = tmp_path / f"server-{len(started)}.log"
+        served = Served(log, *args, env=env)
         started.append(served)
         return served
 

@@ -93,8 +93,13 @@ def test_a_signal_stops_the_server_after_requests_in_flight(
     assert 'action="CreateUser" status=200' in log
 
 
-def test_sigv4_is_checked_with_credentials(start) -> None:
-    served = start("--credentials", "AKIDGOOD:right-secret")
+@pytest.mark.parametrize("where", ["argument", "environment"])
+def test_sigv4_is_checked_with_credentials(start, where: str) -> None:
+    credentials = "AKIDGOOD:right-secret"
+    if where == "argument":
+        served = start("--credentials", credentials)
+    else:
+        served = start(env={"IAM_MFA_SERVE_CREDENTIALS": credentials})
     good = served.client("AKIDGOOD", "right-secret")
     user = new_user(good)
     assert good.get_user(UserName=user)["User"]["UserName"] == user

@@ -36,9 +36,15 @@ pub struct ServeArgs {
 
     /// Check every request's SigV4 signature against this access key
     /// (ACCESS_KEY_ID:SECRET_ACCESS_KEY); without it, any signature is
-    /// accepted. The value is visible to other local users in the process
-    /// list, so use it with throwaway keys.
-    #[arg(long, value_name = "KEY:SECRET", value_parser = Credentials::parse)]
+    /// accepted. On the command line the value is visible to other local
+    /// users in the process list; the environment variable is not.
+    #[arg(
+        long,
+        value_name = "KEY:SECRET",
+        value_parser = Credentials::parse,
+        env = "IAM_MFA_SERVE_CREDENTIALS",
+        hide_env_values = true
+    )]
     credentials: Option<Credentials>,
 
     /// The largest request body accepted, in bytes.
