@@ -25,9 +25,8 @@ const QUIET_ZONE: usize = 4;
 ///
 /// [`ErrorKind::InvalidInput`] when the text is too long for a QR code.
 pub fn modules(text: &[u8]) -> Result<(usize, Zeroizing<Vec<bool>>)> {
-    let code = QrCode::encode_binary(text, QrCodeEcc::Medium).map_err(|error| {
-        Error::new(ErrorKind::InvalidInput, format!("QR code: {error}"))
-    })?;
+    let code = QrCode::encode_binary(text, QrCodeEcc::Medium)
+        .map_err(|error| Error::new(ErrorKind::InvalidInput, format!("QR code: {error}")))?;
     let width = usize::try_from(code.size()).expect("a QR code is at most 177 modules wide");
     let side = code.size();
     let dark = (0..side)
