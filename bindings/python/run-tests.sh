@@ -58,5 +58,5 @@ step "stubtest"
 python -m mypy.stubtest iam_mfa
 
 step "pytest"
-IAM_MFA_REQUIRE_SERVER=1 IAM_MFA_BIN="$root/target/debug/iam-mfa" \
+IAM_MFA_REQUIRE_SERVER=1 IAM_MFA_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/iam-mfa" \
   python -m pytest tests "$@"

@@ -37,8 +37,9 @@ if ! $quick && ! command -v valgrind >/dev/null; then
     exit 1
 fi
 
-out=$root/target/c-tests
-lib=$root/target/debug
+target=${CARGO_TARGET_DIR:-$root/target}
+out=$target/c-tests
+lib=$target/debug
 CC=${CC:-cc}
 CXX=${CXX:-c++}
 cflags="-std=c11 -Wall -Wextra -Werror -pedantic -pthread -g -I$root/include"

@@ -9,5 +9,5 @@ cd "$(dirname "$0")/../.."
 export AWS_EC2_METADATA_DISABLED=true
 cargo test -p iam-mfa-server
 cargo build -p iam-mfa-cli
-IAM_MFA_BIN="$PWD/target/debug/iam-mfa" \
+IAM_MFA_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/iam-mfa" \
   .venv/bin/python -m pytest -q tests/server "$@"
