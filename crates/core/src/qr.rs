@@ -6,7 +6,7 @@
 //! encoder's own internal buffers cannot be reached from here and are not
 //! wiped.
 
-use qrcodegen::{QrCode, QrCodeEcc};
+use qrcodegen::{Mask, QrCode, QrCodeEcc, QrSegment, Version};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -18,15 +18,35 @@ const SCALE: usize = 6;
 /// The blank border around the symbol, in modules, as the QR standard asks.
 const QUIET_ZONE: usize = 4;
 
+/// The mask pattern of the emulator's PNGs. Encoders normally score all
+/// eight patterns and keep the one that looks least like the finder marks;
+/// that scoring costs some 20 times as much as drawing the symbol, and the
+/// emulator draws a symbol for every device it creates. Decoders read
+/// every pattern, so the PNGs use this one. The terminal drawing, which a
+/// phone's camera reads off a screen, keeps the scored choice.
+const PNG_MASK: u8 = 0;
+
 /// The QR symbol of `text` as a grid of dark (`true`) and light modules,
-/// without a quiet zone, row by row.
+/// without a quiet zone, row by row, with the best-scoring mask pattern.
 ///
 /// # Errors
 ///
 /// [`ErrorKind::InvalidInput`] when the text is too long for a QR code.
 pub fn modules(text: &[u8]) -> Result<(usize, Zeroizing<Vec<bool>>)> {
-    let code = QrCode::encode_binary(text, QrCodeEcc::Medium)
-        .map_err(|error| Error::new(ErrorKind::InvalidInput, format!("QR code: {error}")))?;
+    symbol(text, None)
+}
+
+fn symbol(text: &[u8], mask: Option<Mask>) -> Result<(usize, Zeroizing<Vec<bool>>)> {
+    let segments = [QrSegment::make_bytes(text)];
+    let code = QrCode::encode_segments_advanced(
+        &segments,
+        QrCodeEcc::Medium,
+        Version::MIN,
+        Version::MAX,
+        mask,
+        true,
+    )
+    .map_err(|error| Error::new(ErrorKind::InvalidInput, format!("QR code: {error}")))?;
     let width = usize::try_from(code.size()).expect("a QR code is at most 177 modules wide");
     let side = code.size();
     let dark = (0..side)
@@ -42,7 +62,7 @@ pub fn modules(text: &[u8]) -> Result<(usize, Zeroizing<Vec<bool>>)> {
 ///
 /// [`ErrorKind::InvalidInput`] when the text is too long for a QR code.
 pub fn png(text: &Secret) -> Result<Secret> {
-    let (width, dark) = modules(text.expose())?;
+    let (width, dark) = symbol(text.expose(), Some(Mask::new(PNG_MASK)))?;
     let side = (width + 2 * QUIET_ZONE) * SCALE;
 
     // One bit a pixel, most significant bit first; 1 is white.
@@ -64,6 +84,8 @@ pub fn png(text: &Secret) -> Result<Secret> {
     encoder.set_color(png::ColorType::Grayscale);
     encoder.set_depth(png::BitDepth::One);
     encoder.set_compression(png::Compression::Fast);
+    encoder.set_filter(png::FilterType::NoFilter);
+    encoder.set_adaptive_filter(png::AdaptiveFilterType::NonAdaptive);
     let written = encoder
         .write_header()
         .and_then(|mut writer| writer.write_image_data(&pixels));
