@@ -9,17 +9,21 @@
 //! The bridge is installed as the process's global `tracing` subscriber
 //! when the module is imported, unless the process already has one.
 
+use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
+use std::sync::{Mutex, MutexGuard};
 
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use tracing::field::{Field, Visit};
 use tracing::{Event, Level, Subscriber};
 use tracing_subscriber::layer::{Context, Layer};
 use tracing_subscriber::prelude::*;
 
-/// `logging.getLogger`, looked up once.
-static GET_LOGGER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+/// The Python logger of each `tracing` target, looked up once. Python's
+/// `logging` never discards a logger, so a cached one stays the logger
+/// that `logging.getLogger` would return.
+static LOGGERS: Mutex<BTreeMap<&'static str, Py<PyAny>>> = Mutex::new(BTreeMap::new());
 
 /// Makes Python's `logging` the destination of the library's events.
 pub fn install() {
@@ -30,38 +34,64 @@ pub fn install() {
 }
 
 /// A `tracing` layer that forwards each event to Python's `logging`.
+///
+/// Every call of the library ends with a debug event, so the common case,
+/// a logger not enabled for the event's level, is kept cheap: the logger
+/// is cached and asked first, and the message is formatted only when it
+/// will be logged.
 struct PythonLogging;
 
 impl<S: Subscriber> Layer<S> for PythonLogging {
     fn on_event(&self, event: &Event<'_>, _context: Context<'_, S>) {
         let metadata = event.metadata();
-        let mut message = Message::default();
-        event.record(&mut message);
-        let line = message.line();
-
-        let logger = metadata.target().replace("::", ".");
         let level = python_level(*metadata.level());
         // During interpreter shutdown there is no Python to log to; the
         // event is dropped then.
         Python::try_attach(|py| {
-            if let Err(error) = emit(py, &logger, level, &line) {
+            if let Err(error) = emit(py, metadata.target(), level, event) {
                 error.write_unraisable(py, None);
             }
         });
     }
 }
 
-/// Logs `text` on `logger` at `level`, when that logger is enabled for it.
-fn emit(py: Python<'_>, logger: &str, level: u8, text: &str) -> PyResult<()> {
-    let get_logger = GET_LOGGER.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
-        Ok(py.import("logging")?.getattr("getLogger")?.unbind())
-    })?;
-    let logger = get_logger.bind(py).call1((logger,))?;
-
-    if logger.call_method1("isEnabledFor", (level,))?.is_truthy()? {
-        logger.call_method1("log", (level, "%s", text))?;
+/// Logs `event` on the logger of `target` at `level`, when that logger is
+/// enabled for it.
+fn emit(py: Python<'_>, target: &'static str, level: u8, event: &Event<'_>) -> PyResult<()> {
+    let logger = logger(py, target)?;
+    let logger = logger.bind(py);
+    if !logger
+        .call_method1(intern!(py, "isEnabledFor"), (level,))?
+        .is_truthy()?
+    {
+        return Ok(());
     }
+
+    let mut message = Message::default();
+    event.record(&mut message);
+    logger.call_method1(intern!(py, "log"), (level, "%s", message.line()))?;
     Ok(())
+}
+
+/// The logger of `target`: `iam_mfa::client` logs to `iam_mfa.client`.
+///
+/// The cache's lock is never held while Python code runs: `getLogger`
+/// takes `logging`'s own lock, which a handler on another thread may hold
+/// while it calls this library.
+fn logger(py: Python<'_>, target: &'static str) -> PyResult<Py<PyAny>> {
+    if let Some(logger) = loggers().get(target) {
+        return Ok(logger.clone_ref(py));
+    }
+    let name = target.replace("::", ".");
+    let logger = py
+        .import("logging")?
+        .call_method1("getLogger", (name,))?
+        .unbind();
+    Ok(loggers().entry(target).or_insert(logger).clone_ref(py))
+}
+
+fn loggers() -> MutexGuard<'static, BTreeMap<&'static str, Py<PyAny>>> {
+    LOGGERS.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// Python's number for a `tracing` level; TRACE is 5, below DEBUG.

@@ -42,3 +42,18 @@ def test_nothing_is_logged_below_the_configured_level(
         iam_mfa.Client.local().create_user("alice")
 
     assert [r for r in caplog.records if r.name.startswith("iam_mfa")] == []
+
+
+def test_a_level_set_between_calls_takes_effect_at_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    client = iam_mfa.Client.local()
+    client.create_user("alice")
+
+    with caplog.at_level(logging.DEBUG, logger="iam_mfa"):
+        client.get_user("alice")
+    client.delete_user("alice")
+
+    records = [r for r in caplog.records if r.name.startswith("iam_mfa")]
+    operations = [r.getMessage().split("operation=")[1] for r in records]
+    assert [operation.split()[0] for operation in operations] == ["GetUser"]
