@@ -1648,7 +1648,9 @@ iam_mfa_status iam_mfa_virtual_mfa_device_list_marker(
 /**
  * A copy of the device's QR code (IAM's `QRCodePNG`): a PNG image of
  * the device's `otpauth://` URI. Only a device just created carries it;
- * for others `*png_out` is NULL and `*png_len_out` 0.
+ * for others `*png_out` is NULL and `*png_len_out` 0. The emulator draws
+ * the image the first time it is asked for (about 0.1 ms), so a program
+ * that only needs the seed never pays for it.
  *
  * The QR code holds the seed and is as secret. Ownership: the copy is
  * the caller's; release it with `iam_mfa_bytes_free(png, png_len)`, which

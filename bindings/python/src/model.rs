@@ -3,12 +3,13 @@
 //! Fields carry IAM's names in snake case. Times are timezone-aware UTC
 //! datetimes. Seeds and QR codes stay in the core's wiped memory; each
 //! read of `base32_string_seed` or `qr_code_png` hands out a new `bytes`,
-//! which Python cannot wipe. No `repr` shows a seed or a QR code.
+//! which Python cannot wipe. No `repr` shows a seed or a QR code. The
+//! emulator's QR code is drawn on the first read of `qr_code_png`.
 
 use std::collections::BTreeMap;
 use std::time::SystemTime;
 
-use iam_mfa::{Secret, model};
+use iam_mfa::{QrCodePng, Secret, model};
 use pyo3::BoundObject;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
@@ -95,7 +96,7 @@ pub struct VirtualMfaDevice {
     #[pyo3(get)]
     serial_number: String,
     seed: Option<Secret>,
-    qr_code: Option<Secret>,
+    qr_code: Option<QrCodePng>,
     #[pyo3(get)]
     user: Option<User>,
     #[pyo3(get)]
@@ -114,11 +115,12 @@ impl VirtualMfaDevice {
     }
 
     /// A PNG of the QR code of the device's `otpauth://` URI, or `None`.
+    /// The emulator draws it on the first read, with the GIL released.
     #[getter]
     fn qr_code_png<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
-        self.qr_code
-            .as_ref()
-            .map(|png| PyBytes::new(py, png.expose()))
+        let qr_code = self.qr_code.as_ref()?;
+        let png = py.detach(|| qr_code.png());
+        Some(PyBytes::new(py, png.expose()))
     }
 
     /// The device's tags, as a new dict on each read.
@@ -141,7 +143,12 @@ impl VirtualMfaDevice {
              user={}, enable_date={}, tags={})",
             repr(py, &self.serial_number)?,
             redacted(self.seed.as_ref()),
-            redacted(self.qr_code.as_ref()),
+            // Without its length, which would need the image drawn.
+            if self.qr_code.is_some() {
+                "<redacted PNG>"
+            } else {
+                "None"
+            },
             user,
             repr(py, self.enable_date)?,
             self.tags(py)?.repr()?

@@ -202,3 +202,14 @@ def test_results_are_equal_when_their_fields_are(
         client.get_mfa_device(device.serial_number).serial_number
         == device.serial_number
     )
+
+
+def test_the_qr_code_is_the_same_on_every_read(client: iam_mfa.Client) -> None:
+    device = client.create_virtual_mfa_device("phone")
+
+    first = device.qr_code_png
+    again = device.qr_code_png
+
+    assert first is not None
+    assert first == again
+    assert first is not again, "each read is a new bytes object"

@@ -158,7 +158,7 @@ pub fn run(args: DemoArgs) -> Result<(), Failure> {
     };
     let seed: Secret = device.base32_string_seed.clone().ok_or_else(missing)?;
     let png = device.qr_code_png.as_ref().ok_or_else(missing)?;
-    outfile.write(png.expose())?;
+    outfile.write(png.png().expose())?;
     let value = shapes::virtual_mfa_device(&device, None, wire);
     narrator.show(
         "CreateVirtualMFADevice",

@@ -33,7 +33,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .qr_code_png
         .as_ref()
         .ok_or("the device has no QR code")?;
-    let qr_path = write_owner_only(&qr_code_path(), qr_code)?;
+    let qr_path = write_owner_only(&qr_code_path(), qr_code.png())?;
     println!(
         "Wrote its QR code, which an authenticator app scans, to {} (readable by you alone).",
         qr_path.display()

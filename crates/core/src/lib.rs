@@ -42,7 +42,8 @@ pub use client::Client;
 pub use clock::Clock;
 pub use error::{Error, ErrorKind, Result};
 pub use model::{
-    AssignmentStatus, MfaDevice, MfaDeviceDetail, Page, PageRequest, Tag, User, VirtualMfaDevice,
+    AssignmentStatus, MfaDevice, MfaDeviceDetail, Page, PageRequest, QrCodePng, Tag, User,
+    VirtualMfaDevice,
 };
 pub use secret::Secret;
 

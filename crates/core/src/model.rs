@@ -8,9 +8,11 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 use std::time::SystemTime;
 
 use crate::error::Error;
+use crate::qr;
 use crate::secret::Secret;
 
 /// A key and value attached to an MFA device.
@@ -105,13 +107,83 @@ pub struct VirtualMfaDevice {
     /// The seed as base32 text (64 ASCII characters for a new device).
     pub base32_string_seed: Option<Secret>,
     /// A PNG of a QR code of the device's `otpauth://` URI.
-    pub qr_code_png: Option<Secret>,
+    pub qr_code_png: Option<QrCodePng>,
     /// The user the device is enabled for, if any.
     pub user: Option<User>,
     /// When the device was enabled, if it is.
     pub enable_date: Option<SystemTime>,
     /// The device's tags. Empty in list results, which never carry tags.
     pub tags: Vec<Tag>,
+}
+
+/// The PNG image of a new virtual device's QR code: a secret, like the
+/// seed it encodes.
+///
+/// IAM sends the image with the device. The emulator keeps the device's
+/// `otpauth://` URI instead and draws the image the first time it is read:
+/// most callers enable a device from its seed and never look at the
+/// picture, and drawing it costs more than the rest of creating the
+/// device. The image drawn is kept, so every read gives the same bytes.
+#[derive(Clone)]
+pub struct QrCodePng {
+    /// The URI to draw, for an image not drawn yet.
+    uri: Option<Secret>,
+    png: OnceLock<Secret>,
+}
+
+impl QrCodePng {
+    /// An image as IAM sent it.
+    pub fn new(png: Secret) -> QrCodePng {
+        QrCodePng {
+            uri: None,
+            png: OnceLock::from(png),
+        }
+    }
+
+    /// The image of `uri`, drawn when it is first read.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) when
+    /// the URI is too long for a QR code.
+    pub fn of_uri(uri: Secret) -> crate::Result<QrCodePng> {
+        qr::check_fits(uri.expose())?;
+        Ok(QrCodePng {
+            uri: Some(uri),
+            png: OnceLock::new(),
+        })
+    }
+
+    /// The PNG bytes, drawn now if they have not been yet.
+    pub fn png(&self) -> &Secret {
+        self.png.get_or_init(|| {
+            let uri = self.uri.as_ref().expect("an image not drawn yet has a URI");
+            qr::png(uri).expect("a URI checked by `of_uri` fits in a QR code")
+        })
+    }
+
+    /// The PNG bytes, drawn now if they have not been yet.
+    pub fn into_png(self) -> Secret {
+        self.png();
+        self.png.into_inner().expect("drawn just above")
+    }
+}
+
+impl PartialEq for QrCodePng {
+    fn eq(&self, other: &QrCodePng) -> bool {
+        self.png() == other.png()
+    }
+}
+
+impl Eq for QrCodePng {}
+
+impl fmt::Debug for QrCodePng {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.png.get() {
+            Some(png) => write!(f, "QrCodePng([REDACTED; {} bytes])", png.len()),
+            None => f.write_str("QrCodePng([REDACTED; not drawn yet])"),
+        }
+    }
 }
 
 /// An MFA device enabled for a user, as `ListMFADevices` returns it.
@@ -191,5 +263,63 @@ impl<T> Page<T> {
             }),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const URI: &str = "otpauth://totp/Amazon%20Web%20Services:phone@123456789012\
+                       ?secret=JBSWY3DPEHPK3PXP&issuer=Amazon%20Web%20Services";
+
+    #[test]
+    fn a_qr_code_is_drawn_on_first_read_and_kept() {
+        let qr_code = QrCodePng::of_uri(Secret::from(URI.to_owned())).unwrap();
+        assert_eq!(
+            format!("{qr_code:?}"),
+            "QrCodePng([REDACTED; not drawn yet])"
+        );
+
+        let first = qr_code.png();
+        let expected = qr::png(&Secret::from(URI.to_owned())).unwrap();
+        assert_eq!(first, &expected);
+        assert!(std::ptr::eq(first, qr_code.png()), "drawn twice");
+        assert_eq!(
+            format!("{qr_code:?}"),
+            format!("QrCodePng([REDACTED; {} bytes])", expected.len())
+        );
+        assert_eq!(qr_code.clone().into_png(), expected);
+    }
+
+    #[test]
+    fn a_received_image_compares_equal_to_the_same_image_drawn() {
+        let drawn = QrCodePng::of_uri(Secret::from(URI.to_owned())).unwrap();
+        let received = QrCodePng::new(qr::png(&Secret::from(URI.to_owned())).unwrap());
+        assert_eq!(drawn, received);
+        assert_ne!(received, QrCodePng::new(Secret::new(b"\x89PNG".to_vec())));
+    }
+
+    #[test]
+    fn a_uri_too_long_for_a_qr_code_is_refused_before_drawing() {
+        let fits = "a".repeat(qr::MAX_BYTES);
+        assert!(QrCodePng::of_uri(Secret::from(fits.clone())).is_ok());
+        assert!(
+            qr::png(&Secret::from(fits)).is_ok(),
+            "MAX_BYTES is too high"
+        );
+
+        let too_long = "a".repeat(qr::MAX_BYTES + 1);
+        assert!(
+            qr::png(&Secret::from(too_long.clone())).is_err(),
+            "MAX_BYTES is too low"
+        );
+        let error = QrCodePng::of_uri(Secret::from(too_long)).unwrap_err();
+        assert_eq!(error.kind(), crate::ErrorKind::InvalidInput);
+        assert!(
+            error.message().contains("2332 bytes"),
+            "{}",
+            error.message()
+        );
     }
 }

@@ -26,6 +26,28 @@ const QUIET_ZONE: usize = 4;
 /// phone's camera reads off a screen, keeps the scored choice.
 const PNG_MASK: u8 = 0;
 
+/// The most bytes a QR code holds in byte mode at the error correction
+/// level used here (version 40, level M).
+pub const MAX_BYTES: usize = 2331;
+
+/// Checks that `text` fits in one QR code, without drawing it.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidInput`] when it does not.
+pub fn check_fits(text: &[u8]) -> Result<()> {
+    if text.len() > MAX_BYTES {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            format!(
+                "QR code: the text is {} bytes, more than the {MAX_BYTES} a QR code holds",
+                text.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// The QR symbol of `text` as a grid of dark (`true`) and light modules,
 /// without a quiet zone, row by row, with the best-scoring mask pattern.
 ///
@@ -65,18 +87,25 @@ pub fn png(text: &Secret) -> Result<Secret> {
     let (width, dark) = symbol(text.expose(), Some(Mask::new(PNG_MASK)))?;
     let side = (width + 2 * QUIET_ZONE) * SCALE;
 
-    // One bit a pixel, most significant bit first; 1 is white.
+    // One bit a pixel, most significant bit first; 1 is white. Each row of
+    // modules is drawn once and repeated SCALE times.
     let row_bytes = side.div_ceil(8);
-    let mut pixels = Zeroizing::new(vec![0xffu8; row_bytes * side]);
-    for (index, _) in dark.iter().enumerate().filter(|(_, is_dark)| **is_dark) {
-        let top = (index / width + QUIET_ZONE) * SCALE;
-        let left = (index % width + QUIET_ZONE) * SCALE;
-        for row in top..top + SCALE {
+    let mut pixels = Zeroizing::new(Vec::with_capacity(row_bytes * side));
+    let mut row = Zeroizing::new(vec![0xffu8; row_bytes]);
+    pixels.resize(row_bytes * QUIET_ZONE * SCALE, 0xff);
+    for modules in dark.chunks(width) {
+        row.fill(0xff);
+        for (x, _) in modules.iter().enumerate().filter(|(_, is_dark)| **is_dark) {
+            let left = (x + QUIET_ZONE) * SCALE;
             for column in left..left + SCALE {
-                pixels[row * row_bytes + column / 8] &= !(0x80 >> (column % 8));
+                row[column / 8] &= !(0x80 >> (column % 8));
             }
         }
+        for _ in 0..SCALE {
+            pixels.extend_from_slice(&row);
+        }
     }
+    pixels.resize(row_bytes * side, 0xff);
 
     let mut encoded = Vec::with_capacity(pixels.len() / 4);
     let side_u32 = u32::try_from(side).expect("a QR code is at most 177 modules wide");

@@ -6,6 +6,7 @@
 //! that is wiped on drop.
 
 use std::fmt;
+use std::sync::LazyLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use hmac::{Hmac, Mac};
@@ -24,6 +25,16 @@ pub const DIGITS: usize = 6;
 /// The number of random bytes in a new seed: 40 bytes are 64 base32
 /// characters without padding, the length IAM's seeds have.
 pub const SEED_BYTES: usize = 40;
+
+/// Base32 without padding that, as authenticator apps do, ignores the
+/// unused bits of the last character. Built once: building an encoding
+/// costs more than decoding a seed.
+static LENIENT_BASE32: LazyLock<data_encoding::Encoding> = LazyLock::new(|| {
+    let mut spec = data_encoding::BASE32_NOPAD.specification();
+    spec.check_trailing_bits = false;
+    spec.encoding()
+        .expect("RFC 4648's alphabet with trailing bits ignored is a valid encoding")
+});
 
 /// A one-time code: six ASCII digits, wiped on drop, redacted in `Debug`.
 #[derive(Clone, PartialEq, Eq)]
@@ -71,12 +82,7 @@ impl Key {
         if text.is_empty() {
             return Err(Error::validation("seed: must not be empty"));
         }
-        let mut spec = data_encoding::BASE32_NOPAD.specification();
-        spec.check_trailing_bits = false;
-        let encoding = spec
-            .encoding()
-            .map_err(|_| Error::validation("seed: base32 alphabet unavailable"))?;
-        let key = encoding.decode(&text).map_err(|_| {
+        let key = LENIENT_BASE32.decode(&text).map_err(|_| {
             Error::validation("seed: must be base32 text (letters A-Z and digits 2-7)")
         })?;
         Ok(Key(Zeroizing::new(key)))

@@ -200,7 +200,12 @@ async fn the_six_operations_moto_has_work_through_the_aws_backend() {
             .iter()
             .all(|byte| b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".contains(byte))
     );
-    assert!(device.qr_code_png.as_ref().is_some_and(|qr| !qr.is_empty()));
+    assert!(
+        device
+            .qr_code_png
+            .as_ref()
+            .is_some_and(|qr| !qr.png().is_empty())
+    );
 
     conformance::enable(&target, &user.user_name, &device).await;
     let listed = client

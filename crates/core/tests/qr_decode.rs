@@ -59,7 +59,7 @@ async fn qr_code_of_a_new_device_is_its_exact_otpauth_uri() {
             "otpauth://totp/Amazon%20Web%20Services:{name}@{account}\
              ?secret={seed}&issuer=Amazon%20Web%20Services"
         );
-        let decoded = decode(png.expose());
+        let decoded = decode(png.png().expose());
         assert!(
             decoded == expected,
             "the QR code of {} does not decode to its otpauth URI",

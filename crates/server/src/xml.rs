@@ -108,7 +108,7 @@ impl Xml {
             self.blob("Base32StringSeed", seed);
         }
         if let Some(png) = &device.qr_code_png {
-            self.blob("QRCodePNG", png);
+            self.blob("QRCodePNG", png.png());
         }
         if let Some(user) = &device.user {
             self.user("User", user);

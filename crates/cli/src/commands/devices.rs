@@ -304,7 +304,7 @@ pub fn create(args: CreateVirtualMfaDeviceArgs) -> Result<(), Failure> {
     };
     if let Some(outfile) = outfile {
         let contents = match args.bootstrap_method {
-            Some(BootstrapMethod::QrCodePng) => device.qr_code_png.as_ref(),
+            Some(BootstrapMethod::QrCodePng) => device.qr_code_png.as_ref().map(|qr| qr.png()),
             _ => seed,
         };
         let contents = contents.ok_or_else(|| missing("bootstrap data"))?;

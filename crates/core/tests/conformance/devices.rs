@@ -33,7 +33,7 @@ pub async fn create_returns_serial_seed_and_qr<T: Target>(target: &T) {
     );
     let png = device.qr_code_png.as_ref().expect("QR code");
     assert!(
-        png.expose().starts_with(PNG_SIGNATURE),
+        png.png().expose().starts_with(PNG_SIGNATURE),
         "the QR code is a PNG"
     );
     assert_eq!(device.user, None);

@@ -3,7 +3,7 @@
 
 use std::ffi::{CString, c_char};
 
-use core_api::Secret;
+use core_api::{QrCodePng, Secret};
 
 use crate::boundary::{arg, boundary, free};
 use crate::bytes::hand_over;
@@ -21,7 +21,7 @@ use crate::status::iam_mfa_status;
 pub struct iam_mfa_virtual_mfa_device {
     serial_number: CString,
     base32_string_seed: Option<Secret>,
-    qr_code_png: Option<Secret>,
+    qr_code_png: Option<QrCodePng>,
     user: Option<iam_mfa_user>,
     enable_date: Option<i64>,
     tags: Pairs<iam_mfa_tag>,
@@ -102,7 +102,9 @@ pub unsafe extern "C" fn iam_mfa_virtual_mfa_device_base32_string_seed(
 
 /// A copy of the device's QR code (IAM's `QRCodePNG`): a PNG image of
 /// the device's `otpauth://` URI. Only a device just created carries it;
-/// for others `*png_out` is NULL and `*png_len_out` 0.
+/// for others `*png_out` is NULL and `*png_len_out` 0. The emulator draws
+/// the image the first time it is asked for (about 0.1 ms), so a program
+/// that only needs the seed never pays for it.
 ///
 /// The QR code holds the seed and is as secret. Ownership: the copy is
 /// the caller's; release it with `iam_mfa_bytes_free(png, png_len)`, which
@@ -125,7 +127,7 @@ pub unsafe extern "C" fn iam_mfa_virtual_mfa_device_qr_code_png(
         let png_out = unsafe { arg::out("png_out", png_out) }?;
         let png_len_out = unsafe { arg::out("png_len_out", png_len_out) }?;
 
-        let (png, png_len) = hand_over(device.qr_code_png.as_ref());
+        let (png, png_len) = hand_over(device.qr_code_png.as_ref().map(QrCodePng::png));
 
         *png_out = png;
         *png_len_out = png_len;

@@ -18,7 +18,8 @@ use aws_smithy_types::{Blob, DateTime};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{
-    AssignmentStatus, MfaDevice, MfaDeviceDetail, Page, PageRequest, Tag, User, VirtualMfaDevice,
+    AssignmentStatus, MfaDevice, MfaDeviceDetail, Page, PageRequest, QrCodePng, Tag, User,
+    VirtualMfaDevice,
 };
 use crate::secret::Secret;
 
@@ -133,7 +134,7 @@ pub(super) fn virtual_mfa_device(device: sdk::VirtualMfaDevice) -> Result<Virtua
     Ok(VirtualMfaDevice {
         serial_number: device.serial_number,
         base32_string_seed: secret(device.base32_string_seed),
-        qr_code_png: secret(device.qr_code_png),
+        qr_code_png: secret(device.qr_code_png).map(QrCodePng::new),
         user: device.user.map(user).transpose()?,
         enable_date: optional_time("EnableDate", device.enable_date)?,
         tags: device

@@ -367,9 +367,9 @@ pub(super) fn get(
     })
 }
 
-/// The query of a page of a user's devices: user, marker, limit.
+/// The query of a user's devices after a marker: user, marker.
 pub(super) const LIST_FOR_USER_SQL: &str = "SELECT serial_number, enable_date FROM devices \
-     WHERE user = ?1 AND serial_number > ?2 ORDER BY serial_number LIMIT ?3";
+     WHERE user = ?1 AND serial_number > ?2 ORDER BY serial_number";
 
 /// One page of the devices enabled for a user, virtual and hardware.
 ///
@@ -391,13 +391,14 @@ pub(super) fn list_for_user(
 
     let mut statement = db.prepare_cached(LIST_FOR_USER_SQL)?;
     let rows = statement
-        .query_map(params![user.id, after, limit as i64 + 1], |row| {
+        .query_map(params![user.id, after], |row| {
             Ok(MfaDevice {
                 user_name: user.user.user_name.clone(),
                 serial_number: row.get(0)?,
                 enable_date: users::from_seconds(row.get(1)?),
             })
         })?
+        .take(limit + 1)
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
     Ok(paging::page_of(rows, limit, |device| {
@@ -425,9 +426,8 @@ pub(super) fn list_virtual(
 
     let mut statement = db.prepare_cached(&list_virtual_sql(status))?;
     let rows = statement
-        .query_map(params![after, limit as i64 + 1], |row| {
-            virtual_from_row(row, account_id)
-        })?
+        .query_map([after], |row| virtual_from_row(row, account_id))?
+        .take(limit + 1)
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
     Ok(paging::page_of(rows, limit, |device| {
@@ -435,8 +435,8 @@ pub(super) fn list_virtual(
     }))
 }
 
-/// The query of a page of virtual devices of an assignment status: marker,
-/// limit. Each status's condition is written exactly as the condition of
+/// The query of the virtual devices of an assignment status after a
+/// marker. Each status's condition is written exactly as the condition of
 /// its partial index, so that SQLite walks that index from the marker on.
 pub(super) fn list_virtual_sql(status: AssignmentStatus) -> String {
     let filter = match status {
@@ -448,7 +448,7 @@ pub(super) fn list_virtual_sql(status: AssignmentStatus) -> String {
         "SELECT devices.serial_number, devices.enable_date, {USER_COLUMNS} \
          FROM devices LEFT JOIN users ON users.id = devices.user \
          WHERE {filter} AND devices.serial_number > ?1 \
-         ORDER BY devices.serial_number LIMIT ?2"
+         ORDER BY devices.serial_number"
     )
 }
 

@@ -34,10 +34,11 @@ use std::sync::Mutex;
 use crate::clock::Clock;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{
-    AssignmentStatus, MfaDevice, MfaDeviceDetail, Page, PageRequest, Tag, User, VirtualMfaDevice,
+    AssignmentStatus, MfaDevice, MfaDeviceDetail, Page, PageRequest, QrCodePng, Tag, User,
+    VirtualMfaDevice,
 };
 use crate::secret::Secret;
-use crate::{qr, totp, validate};
+use crate::{totp, validate};
 
 use devices::{Codes, NewVirtualDevice, Quotas};
 use store::Store;
@@ -247,8 +248,9 @@ impl LocalBackend {
             .read(|db| users::list(db, self.account_id(), path_prefix, page))
     }
 
-    /// `CreateVirtualMFADevice`: a fresh seed, its QR code, and the device
-    /// stored unassigned with its tags.
+    /// `CreateVirtualMFADevice`: a fresh seed, its QR code (drawn when the
+    /// caller first reads it), and the device stored unassigned with its
+    /// tags.
     ///
     /// # Errors
     ///
@@ -265,7 +267,7 @@ impl LocalBackend {
         validate::virtual_mfa_device_serial(account_id, path, name)?;
 
         let seed = totp::generate_seed()?;
-        let qr_code_png = qr::png(&totp::otpauth_uri(name, account_id, &seed))?;
+        let qr_code_png = QrCodePng::of_uri(totp::otpauth_uri(name, account_id, &seed))?;
         let device = NewVirtualDevice {
             serial_number: format!("{}{path}{name}", paging::serial_prefix(account_id)),
             name,

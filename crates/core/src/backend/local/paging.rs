@@ -5,6 +5,12 @@
 //! of the page before, found through an index, so a page costs the same
 //! wherever it starts. The marker carries that last key.
 //!
+//! The page queries have no `LIMIT`: SQLite compiles a statement whose
+//! `LIMIT` is a bound parameter again each time it is bound, since the
+//! value may change its plan, and that costs more than the query. The rows
+//! come in index order, so reading `MaxItems + 1` of them and stopping
+//! gives the same page.
+//!
 //! A marker is base64url (no padding) of: one byte naming the list, one
 //! byte saying whether the key lost its account prefix, the key, and four
 //! bytes of a SHA-1 check over all of it. A marker of another list, an

@@ -88,6 +88,7 @@ fn a_virtual_device_goes_through_its_lifecycle() {
             .qr_code_png
             .as_ref()
             .unwrap()
+            .png()
             .expose()
             .starts_with(b"\x89PNG")
     );
@@ -672,9 +673,9 @@ fn get_with_a_user_name_requires_that_users_device() {
     );
 }
 
-#[test]
-fn every_list_walks_an_index_from_its_marker() {
-    let queries = [
+/// Each page query with the index it should walk.
+fn page_queries() -> [(String, &'static str); 5] {
+    [
         (
             devices::list_virtual_sql(AssignmentStatus::Any),
             "virtual_devices",
@@ -689,7 +690,12 @@ fn every_list_walks_an_index_from_its_marker() {
         ),
         (devices::LIST_FOR_USER_SQL.to_owned(), "devices_of_user"),
         (users::list_sql(), "sqlite_autoindex_users_1"),
-    ];
+    ]
+}
+
+#[test]
+fn every_list_walks_an_index_from_its_marker() {
+    let queries = page_queries();
     let local = backend();
     for (sql, index) in queries {
         let plan = local
@@ -713,6 +719,42 @@ fn every_list_walks_an_index_from_its_marker() {
             "{index} does not seek to the marker: {plan}"
         );
         assert!(!plan.contains("TEMP B-TREE"), "{index} sorts: {plan}");
+    }
+}
+
+#[test]
+fn page_queries_are_compiled_once_whatever_the_page_size() {
+    let local = backend();
+    local.create_user("alice", "/").unwrap();
+    for max_items in 1..=3 {
+        let page = PageRequest {
+            marker: None,
+            max_items: Some(max_items),
+        };
+        local.list_users(None, &page).unwrap();
+        local.list_mfa_devices(Some("alice"), &page).unwrap();
+        for status in [
+            AssignmentStatus::Any,
+            AssignmentStatus::Assigned,
+            AssignmentStatus::Unassigned,
+        ] {
+            local.list_virtual_mfa_devices(status, &page).unwrap();
+        }
+    }
+
+    for (sql, index) in page_queries() {
+        let (runs, recompiled) = local
+            .store
+            .read(|db| {
+                let statement = db.prepare_cached(&sql)?;
+                Ok((
+                    statement.get_status(rusqlite::StatementStatus::Run),
+                    statement.get_status(rusqlite::StatementStatus::RePrepare),
+                ))
+            })
+            .unwrap();
+        assert_eq!(runs, 3, "{index}: the cached statement did not run");
+        assert_eq!(recompiled, 0, "{index}: compiled again {recompiled} times");
     }
 }
 

@@ -171,9 +171,10 @@ pub(super) fn list(
 
     let mut statement = db.prepare_cached(&list_sql())?;
     let rows = statement
-        .query_map(params![after, prefix, limit as i64 + 1], |row| {
+        .query_map(params![after, prefix], |row| {
             user_from_row(row, 0, account_id).map(|row| row.user)
         })?
+        .take(limit + 1)
         .collect::<rusqlite::Result<Vec<User>>>()?;
 
     Ok(paging::page_of(rows, limit, |user| {
@@ -181,12 +182,12 @@ pub(super) fn list(
     }))
 }
 
-/// The query of a page of users: marker, path prefix, limit.
+/// The query of the users after a marker: marker, path prefix.
 pub(super) fn list_sql() -> String {
     format!(
         "SELECT {USER_COLUMNS} FROM users \
          WHERE name_key > ?1 AND substr(path, 1, length(?2)) = ?2 \
-         ORDER BY name_key LIMIT ?3"
+         ORDER BY name_key"
     )
 }
 

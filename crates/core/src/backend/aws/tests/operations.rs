@@ -54,7 +54,7 @@ async fn create_virtual_mfa_device_sends_name_path_tags_and_reads_seed_and_qr() 
 
     assert_eq!(device.serial_number, SERIAL);
     assert_eq!(device.base32_string_seed.unwrap().expose_str(), Some(SEED));
-    assert_eq!(device.qr_code_png.unwrap().expose(), &qr[..]);
+    assert_eq!(device.qr_code_png.unwrap().png().expose(), &qr[..]);
     assert_eq!(device.user, None);
     assert_eq!(device.enable_date, None);
     assert_eq!(device.tags, tags);
