@@ -35,12 +35,6 @@ pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// emulator's distinct statements, so that none is ever prepared twice.
 const STATEMENT_CACHE_CAPACITY: usize = 64;
 
-/// The page size of a new store. The emulator's rows are small, and a
-/// write copies each page it changes into the rollback journal first: with
-/// 1 KiB pages rather than SQLite's default 4 KiB, an operation costs about
-/// a fifth less.
-const PAGE_SIZE: i64 = 1024;
-
 /// The version of the schema below, kept in `PRAGMA user_version`.
 pub(super) const SCHEMA_VERSION: i64 = 1;
 
@@ -124,9 +118,6 @@ impl Store {
         connection.busy_timeout(BUSY_TIMEOUT)?;
         connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE_CAPACITY);
         connection.pragma_update(None, "foreign_keys", true)?;
-        // Before the schema exists, so that a new store gets it; a store
-        // made with another page size keeps that one.
-        connection.pragma_update(None, "page_size", PAGE_SIZE)?;
         if let Some(path) = path {
             let mode: String =
                 connection
@@ -334,24 +325,6 @@ mod tests {
                 .mode();
             assert_eq!(mode & 0o777, 0o600, "{file}: {mode:o}");
         }
-    }
-
-    #[test]
-    fn a_new_file_has_small_pages_in_wal_mode() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("iam.sqlite");
-        drop(Store::open(Some(&path), ACCOUNT).unwrap());
-
-        let store = Store::open(Some(&path), ACCOUNT).unwrap();
-        let (page_size, mode) = store
-            .read(|db| {
-                let page_size: i64 = db.query_row("PRAGMA page_size", [], |r| r.get(0))?;
-                let mode: String = db.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
-                Ok((page_size, mode))
-            })
-            .unwrap();
-        assert_eq!(page_size, PAGE_SIZE);
-        assert_eq!(mode, "wal");
     }
 
     #[test]
