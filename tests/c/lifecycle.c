@@ -58,8 +58,10 @@ static uint8_t *create_device(iam_mfa_client *client, size_t *seed_len)
     const char *serial = NULL;
     uint8_t *seed = NULL;
     uint8_t *png = NULL;
+    uint8_t *again = NULL;
     size_t tags_len = 0;
     size_t png_len = 0;
+    size_t again_len = 0;
     int64_t enabled = -1;
     bool present = true;
 
@@ -77,6 +79,14 @@ static uint8_t *create_device(iam_mfa_client *client, size_t *seed_len)
 
     OK(iam_mfa_virtual_mfa_device_qr_code_png(device, &png, &png_len));
     CHECK(png_len > 100 && memcmp(png, "\x89PNG\r\n\x1a\n", 8) == 0);
+    /* The emulator draws the image on the first read; a second read is a
+     * new copy of the same bytes. */
+    OK(iam_mfa_virtual_mfa_device_qr_code_png(device, &again, &again_len));
+    CHECK(again != png && again_len == png_len);
+    if (again != NULL && png != NULL && again_len == png_len) {
+        CHECK(memcmp(again, png, png_len) == 0);
+    }
+    iam_mfa_bytes_free(again, again_len);
     iam_mfa_bytes_free(png, png_len);
 
     OK(iam_mfa_virtual_mfa_device_tags(device, &got_tags, &tags_len));
@@ -125,10 +135,13 @@ static void enable(iam_mfa_client *client, const uint8_t *seed,
     char code1[IAM_MFA_TOTP_CODE_SIZE];
     char code2[IAM_MFA_TOTP_CODE_SIZE];
     char now[IAM_MFA_TOTP_CODE_SIZE];
+    /* One instant for both calls: on a server the clock is the real one,
+     * and a 30-second step may end between two readings of it. */
+    int64_t at = test_now();
 
-    OK(iam_mfa_totp_enable_codes(seed, seed_len, test_now(), code1, code2));
+    OK(iam_mfa_totp_enable_codes(seed, seed_len, at, code1, code2));
     CHECK(strlen(code1) == 6 && strlen(code2) == 6);
-    OK(iam_mfa_totp_code_at(seed, seed_len, test_now(), now));
+    OK(iam_mfa_totp_code_at(seed, seed_len, at, now));
     CHECK_STR(now, code2);
 
     OK(iam_mfa_client_enable_mfa_device(client, "alice", SERIAL, code1,
